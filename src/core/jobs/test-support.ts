@@ -1,0 +1,79 @@
+/** Helpers for the job registry tests only. */
+import type { Export } from '../../shared/wire';
+import type { Clock } from '../clock';
+
+let counter = 0;
+
+export function makeExport(overrides: Partial<Export> = {}): Export {
+  counter++;
+  return {
+    id: `exp_test${counter}`,
+    type: 'AUDIT_LOGS',
+    format: 'csv',
+    filters: { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' },
+    status: 'PROCESSING',
+    progress: 0,
+    createdAt: new Date(Date.UTC(2026, 2, 10, 0, 0, counter)).toISOString(),
+    completedAt: null,
+    downloadUrl: null,
+    downloadUrlExpiresAt: null,
+    file: null,
+    error: null,
+    expiresAt: null,
+    ...overrides,
+  };
+}
+
+export function completed(server: Export, at = '2026-03-10T01:00:00Z'): Export {
+  return {
+    ...server,
+    status: 'COMPLETE',
+    progress: 1,
+    completedAt: at,
+    downloadUrl: `http://127.0.0.1:9/v1/files/${server.id}/audit.csv?expires=1&signature=ab`,
+    downloadUrlExpiresAt: '2026-03-10T02:00:00Z',
+    file: { name: 'audit.csv', sizeBytes: 1234, sha256: 'a'.repeat(64), contentType: 'text/csv', rowCount: 10 },
+    expiresAt: '2026-04-10T01:00:00Z',
+  };
+}
+
+/** A clock that only moves when told, so batching can be checked without waiting. */
+export class ManualClock implements Clock {
+  #now: number;
+  #timers = new Map<number, { at: number; fn: () => void }>();
+  #next = 1;
+
+  constructor(start = Date.parse('2026-03-10T00:00:00Z')) {
+    this.#now = start;
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  setTimeout(fn: () => void, ms: number): unknown {
+    const handle = this.#next++;
+    this.#timers.set(handle, { at: this.#now + ms, fn });
+    return handle;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.#timers.delete(handle as number);
+  }
+
+  get pending(): number {
+    return this.#timers.size;
+  }
+
+  advance(ms: number): void {
+    const until = this.#now + ms;
+    for (;;) {
+      const due = [...this.#timers.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.#timers.delete(due[0]);
+      this.#now = due[1].at;
+      due[1].fn();
+    }
+    this.#now = until;
+  }
+}
