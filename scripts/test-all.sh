@@ -10,6 +10,7 @@ step 'typecheck';           npm run --silent typecheck
 step 'lint';                npm run --silent lint
 step 'architecture rules';  npm run --silent arch
 step 'build';               npm run --silent build
+step 'Electron security scan (electronegativity)'; node scripts/security-scan.mjs
 step 'unit and integration tests (real keychain, emulator on loopback)'
 bash scripts/with-keyring.sh npx vitest run
 step 'end-to-end tests (Chromium)'
