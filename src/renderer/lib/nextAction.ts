@@ -11,7 +11,18 @@ export type NextAction =
 
 const KEY_PROBLEMS = new Set(['unauthenticated', 'insufficient_scope', 'no_key', 'key_rejected']);
 const LINK_GONE = new Set(['url_expired', 'link_expired', 'export_expired']);
-const DOWNLOAD_RETRYABLE = new Set(['integrity_failed', 'interrupted', 'network_error', 'timeout', 'disk_full']);
+const DOWNLOAD_RETRYABLE = new Set([
+  'integrity_failed',
+  'interrupted',
+  'network_error',
+  'timeout',
+  'disk_full',
+  'disk_error',
+  'download_failed',
+  'http_error',
+  'permission_denied',
+  'folder_missing',
+]);
 
 export function nextActionFor(code: string, hasJob: boolean): NextAction | null {
   if (KEY_PROBLEMS.has(code)) return { kind: 'navigate', view: 'settings', label: 'Fix the API key' };

@@ -18,6 +18,8 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export const baseUrlSchema = profileSchema.shape.baseUrl
   .max(2048)
   .refine((url) => {
+    // zod runs refinements even after z.url() failed; that failure already says what is wrong.
+    if (!URL.canParse(url)) return true;
     const { protocol, hostname } = new URL(url);
     return protocol === 'https:' || LOOPBACK_HOSTS.has(hostname);
   }, 'Use an https:// address (plain http is only allowed for this computer).');
