@@ -2,7 +2,8 @@
  * Writes job records straight into jobs.json, as the app would have left them, for tests that need
  * thousands of jobs. Only settled states: nothing the engine would poll or download at start.
  */
-import { emptyDownloadState, openConfJobStore } from '../../src/core/jobs';
+import { openConfJobStore } from '../../src/core/jobs';
+import { emptyDownloadState } from '../../src/shared/domain';
 import type { JobRecord } from '../../src/shared/domain';
 
 export function seededJobs(profileId: string, count: number, now = Date.now()): JobRecord[] {

@@ -74,6 +74,22 @@ export interface DownloadState {
   error: UserFacingError | null;
 }
 
+export function emptyDownloadState(): DownloadState {
+  return {
+    state: 'idle',
+    bytes: 0,
+    total: null,
+    partPath: null,
+    etag: null,
+    finalPath: null,
+    manifestPath: null,
+    sha256: null,
+    downloadedAt: null,
+    attempts: 0,
+    error: null,
+  };
+}
+
 /** The durable local record of one export created by this app. */
 export interface JobRecord {
   id: string;

@@ -8,7 +8,9 @@ import type { JobStore } from './job-store';
 import { openConfJobStore } from './conf-job-store';
 import { JobRegistry } from './registry';
 import { JOB_STORE_SCHEMA_VERSION, type JobRecordV1 } from './store-options';
-import { completed, makeExport, ManualClock } from './test-support';
+import { emptyDownloadState } from '../../shared/domain';
+import { ManualClock } from '../../../test/support/manual-clock';
+import { completed, makeExport } from './test-support';
 
 let dir: string;
 let file: string;
@@ -40,7 +42,7 @@ async function readJson(path: string): Promise<Record<string, unknown>> {
 
 describe('conf job store', () => {
   it('keeps jobs across a restart and resumes polls and downloads', () => {
-    const first = new JobRegistry({ store: openConfJobStore({ cwd: dir }), clock: new ManualClock() });
+    const first = new JobRegistry({ store: openConfJobStore({ cwd: dir }), clock: new ManualClock(Date.parse('2026-03-10T00:00:00Z')) });
     const polling = first.recordCreated({ profileId: 'p1', label: 'Matter 7', server: makeExport(), requestId: 'req_a' });
     const downloading = first.recordCreated({ profileId: 'p1', server: makeExport(), requestId: 'req_b' });
     first.applyServerUpdate(downloading.id, completed(downloading.server), 'req_c');
@@ -65,7 +67,7 @@ describe('conf job store', () => {
   });
 
   it('writes jobs.json with the schema version, and nothing for progress until the interval', async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(Date.parse('2026-03-10T00:00:00Z'));
     const store = counting(openConfJobStore({ cwd: dir }));
     const registry = new JobRegistry({ store, clock, progressFlushMs: 1_000 });
     const server = makeExport();
@@ -75,7 +77,7 @@ describe('conf job store', () => {
     expect(store.writes).toBe(1);
     expect(((await readJson(file)).jobs as Record<string, { server: { progress: number } }>)[server.id]?.server.progress).toBe(0);
 
-    clock.advance(1_000);
+    await clock.advance(1_000);
     expect(store.writes).toBe(2);
     const saved = await readJson(file);
     expect((saved.jobs as Record<string, { server: { progress: number } }>)[server.id]?.server.progress).toBe(1);
@@ -105,19 +107,7 @@ describe('conf job store', () => {
         label: 'Old matter',
         server,
         requestIds: { create: 'req_old_create', completingGet: null },
-        download: {
-          state: 'interrupted',
-          bytes: 10,
-          total: null,
-          partPath: '/d/old.csv.part',
-          etag: null,
-          finalPath: null,
-          manifestPath: null,
-          sha256: null,
-          downloadedAt: null,
-          attempts: 0,
-          error: null,
-        },
+        download: { ...emptyDownloadState(), state: 'interrupted', bytes: 10, partPath: '/d/old.csv.part' },
         rerunOf: null,
         rerunBy: null,
         updatedAt: '2026-03-01T00:00:00.000Z',

@@ -2,7 +2,6 @@ export { JobRegistry, DEFAULT_PROGRESS_FLUSH_MS, type JobFilter, type JobRegistr
 export { createMemoryJobStore, type JobStore, type MemoryJobStore } from './job-store';
 export { openConfJobStore, type ConfJobStore, type ConfJobStoreOptions, type ConfLike, type JobStoreFactoryOptions } from './conf-job-store';
 export {
-  emptyDownloadState,
   JOB_STORE_NAME,
   JOB_STORE_SCHEMA_VERSION,
   jobStoreOptions,

@@ -3,12 +3,13 @@ import type { JobRecord } from '../../shared/domain';
 import { UserError } from '../errors';
 import { createMemoryJobStore, type JobStore } from './job-store';
 import { JobRegistry } from './registry';
-import { completed, makeExport, ManualClock } from './test-support';
+import { ManualClock } from '../../../test/support/manual-clock';
+import { completed, makeExport } from './test-support';
 
 const FLUSH_MS = 1_000;
 
 function setup(store = createMemoryJobStore()) {
-  const clock = new ManualClock();
+  const clock = new ManualClock(Date.parse('2026-03-10T00:00:00Z'));
   const registry = new JobRegistry({ store, clock, progressFlushMs: FLUSH_MS });
   return { store, clock, registry };
 }
@@ -103,7 +104,7 @@ describe('JobRegistry records', () => {
 });
 
 describe('JobRegistry saving', () => {
-  it('batches progress of a thousand jobs into one write per interval', () => {
+  it('batches progress of a thousand jobs into one write per interval', async () => {
     const { registry, store, clock } = setup();
     const servers = Array.from({ length: 1000 }, () => makeExport());
     for (const server of servers) registry.recordCreated({ profileId: 'p1', server, requestId: null });
@@ -114,19 +115,19 @@ describe('JobRegistry saving', () => {
     }
     expect(store.writes).toBe(afterCreate);
 
-    clock.advance(FLUSH_MS);
+    await clock.advance(FLUSH_MS);
     expect(store.writes).toBe(afterCreate + 1);
     expect(store.load().every((job) => job.server.progress === 0.5)).toBe(true);
 
     // Steady progress is still saved every interval (a throttle, not a debounce that never fires).
     for (let tick = 1; tick <= 10; tick++) {
       registry.applyServerUpdate(servers[0]!.id, { ...servers[0]!, progress: 0.5 + tick / 100 }, null);
-      clock.advance(FLUSH_MS / 2);
+      await clock.advance(FLUSH_MS / 2);
     }
     expect(store.writes).toBe(afterCreate + 1 + 5);
   });
 
-  it('saves status changes and download state changes at once, byte counts later', () => {
+  it('saves status changes and download state changes at once, byte counts later', async () => {
     const { registry, store, clock } = setup();
     const server = makeExport();
     registry.recordCreated({ profileId: 'p1', server, requestId: null });
@@ -145,7 +146,7 @@ describe('JobRegistry saving', () => {
     expect(store.writes).toBe(4);
     expect(store.load()[0]?.download).toMatchObject({ state: 'verifying', bytes: 1234, partPath: '/d/x.csv.part' });
 
-    clock.advance(FLUSH_MS);
+    await clock.advance(FLUSH_MS);
     expect(store.writes).toBe(4);
   });
 
@@ -159,10 +160,10 @@ describe('JobRegistry saving', () => {
 
     expect(store.writes).toBe(2);
     expect(store.load()[0]?.server.progress).toBe(0.7);
-    expect(clock.pending).toBe(0);
+    expect(clock.pendingTimers).toBe(0);
   });
 
-  it('reports a failed save, keeps the change and saves it on the next attempt', () => {
+  it('reports a failed save, keeps the change and saves it on the next attempt', async () => {
     const inner = createMemoryJobStore();
     let failNext = true;
     const flaky: JobStore = {
@@ -184,7 +185,7 @@ describe('JobRegistry saving', () => {
     expect(errors).toEqual(['job_store_write_failed']);
     expect(registry.get(job.id)).toBeDefined();
     expect(inner.load()).toEqual([]);
-    clock.advance(FLUSH_MS);
+    await clock.advance(FLUSH_MS);
     expect(inner.load()).toEqual([registry.get(job.id)]);
   });
 });
@@ -220,7 +221,7 @@ describe('JobRegistry queries', () => {
     expect(ids.filter(([, id]) => resumable.has(id)).map(([state]) => state)).toEqual(['queued', 'downloading', 'verifying', 'interrupted']);
   });
 
-  it('finds an identical export, however its times and filter keys are written', () => {
+  it('finds an identical export, however its times and filter keys are written', async () => {
     const { registry, clock } = setup();
     const filters = { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z', actor: 'alice' };
     const existing = registry.recordCreated({ profileId: 'p1', server: makeExport({ filters }), requestId: null });
@@ -236,7 +237,7 @@ describe('JobRegistry queries', () => {
 
     registry.applyServerUpdate(existing.id, { ...completed(existing.server), expiresAt: '2026-03-11T00:00:00Z' }, null);
     expect(registry.findDuplicate('p1', 'AUDIT_LOGS', 'csv', same)?.id).toBe(existing.id);
-    clock.advance(24 * 3600 * 1000);
+    await clock.advance(24 * 3600 * 1000);
     expect(registry.findDuplicate('p1', 'AUDIT_LOGS', 'csv', same)).toBeUndefined();
   });
 

@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../clock';
 import { UserError } from '../errors';
 import { sameFilters } from './filters';
 import type { JobStore } from './job-store';
-import { emptyDownloadState } from './store-options';
+import { emptyDownloadState } from '../../shared/domain';
 
 export const DEFAULT_PROGRESS_FLUSH_MS = 2_000;
 

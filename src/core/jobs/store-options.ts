@@ -1,5 +1,5 @@
 import type { Options } from 'conf';
-import { DOWNLOAD_STATES, type DownloadState, type JobRecord } from '../../shared/domain';
+import { DOWNLOAD_STATES, emptyDownloadState, type DownloadState, type JobRecord } from '../../shared/domain';
 import { EXPORT_FORMATS, EXPORT_TYPES } from '../../shared/wire';
 
 /** The shape of jobs.json; the schema version is conf's `projectVersion`, kept under `__internal__`. */
@@ -23,21 +23,6 @@ export interface JobRecordV1 {
   updatedAt: string;
 }
 
-export function emptyDownloadState(): DownloadState {
-  return {
-    state: 'idle',
-    bytes: 0,
-    total: null,
-    partPath: null,
-    etag: null,
-    finalPath: null,
-    manifestPath: null,
-    sha256: null,
-    downloadedAt: null,
-    attempts: 0,
-    error: null,
-  };
-}
 
 function upgradeV1(record: JobRecordV1): JobRecord {
   return {

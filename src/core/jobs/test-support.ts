@@ -1,6 +1,5 @@
 /** Helpers for the job registry tests only. */
 import type { Export } from '../../shared/wire';
-import type { Clock } from '../clock';
 
 let counter = 0;
 
@@ -37,43 +36,3 @@ export function completed(server: Export, at = '2026-03-10T01:00:00Z'): Export {
   };
 }
 
-/** A clock that only moves when told, so batching can be checked without waiting. */
-export class ManualClock implements Clock {
-  #now: number;
-  #timers = new Map<number, { at: number; fn: () => void }>();
-  #next = 1;
-
-  constructor(start = Date.parse('2026-03-10T00:00:00Z')) {
-    this.#now = start;
-  }
-
-  now(): number {
-    return this.#now;
-  }
-
-  setTimeout(fn: () => void, ms: number): unknown {
-    const handle = this.#next++;
-    this.#timers.set(handle, { at: this.#now + ms, fn });
-    return handle;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.#timers.delete(handle as number);
-  }
-
-  get pending(): number {
-    return this.#timers.size;
-  }
-
-  advance(ms: number): void {
-    const until = this.#now + ms;
-    for (;;) {
-      const due = [...this.#timers.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.#timers.delete(due[0]);
-      this.#now = due[1].at;
-      due[1].fn();
-    }
-    this.#now = until;
-  }
-}

@@ -1,5 +1,5 @@
 /** Records for unit tests of the renderer's state logic. */
-import type { DownloadState, JobView, Profile } from '../../shared/domain';
+import { emptyDownloadState, type DownloadState, type JobView, type Profile } from '../../shared/domain';
 import type { ExportManagerApi, IpcResult } from '../../shared/ipc';
 
 export const okResult = <T>(value: T): IpcResult<T> => ({ ok: true, value });
@@ -8,19 +8,6 @@ export const errResult = (code: string, message = `${code} happened.`): IpcResul
   error: { code, message },
 });
 
-const idleDownload: DownloadState = {
-  state: 'idle',
-  bytes: 0,
-  total: null,
-  partPath: null,
-  etag: null,
-  finalPath: null,
-  manifestPath: null,
-  sha256: null,
-  downloadedAt: null,
-  attempts: 0,
-  error: null,
-};
 
 export interface JobOverrides {
   id?: string;
@@ -58,7 +45,7 @@ export function makeJob(overrides: JobOverrides = {}): JobView {
       expiresAt: null,
       ...overrides.server,
     },
-    download: { ...idleDownload, ...overrides.download },
+    download: { ...emptyDownloadState(), ...overrides.download },
   };
 }
 
