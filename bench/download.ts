@@ -1,15 +1,16 @@
 /**
  * Throughput of the engine's verified download against curl on the same signed URL, and the
- * engine's peak RSS growth during the transfer.
+ * engine's peak RSS growth during the transfer. By default through the CLI's transport (undici's
+ * request); `fetch` measures the fetch-based one Electron uses, here over undici's fetch.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createCliFetch } from '../src/cli/http';
+import { createCliHttp } from '../src/cli/http';
 import { systemClock } from '../src/core/clock';
-import { downloadVerified } from '../src/core/downloads';
+import { downloadVerified, httpGetFromFetch, type HttpGet } from '../src/core/downloads';
 import { createPlatformXEClient } from '../src/core/platformxe';
 import type { Export } from '../src/shared/wire';
 import { startChildEmulator } from './child-emulator';
@@ -19,7 +20,10 @@ const run = promisify(execFile);
 /** Bytes per AUDIT_LOGS csv row at the emulator's default mix (measured: 3,050,923 B / 15,000 rows). */
 const CSV_BYTES_PER_ROW = 203;
 
+export type Transport = 'cli' | 'fetch';
+
 export interface DownloadFigures {
+  transport: string;
   sizeBytes: number;
   engineMiBps: number;
   curlMiBps: number;
@@ -28,11 +32,12 @@ export interface DownloadFigures {
   rounds: number;
 }
 
-export async function benchDownload(targetMiB: number, rounds: number): Promise<DownloadFigures> {
+export async function benchDownload(targetMiB: number, rounds: number, transport: Transport = 'cli'): Promise<DownloadFigures> {
   const rowsPerDay = Math.ceil((targetMiB * MiB) / CSV_BYTES_PER_ROW);
   const emulator = await startChildEmulator({ rowsPerDay, rateLimit: 0, jobMinDurationMs: 0 });
   const dir = await mkdtemp(join(tmpdir(), 'pxe-bench-'));
-  const http = createCliFetch();
+  const http = createCliHttp();
+  const httpGet: HttpGet = transport === 'cli' ? http.httpGet : httpGetFromFetch(http.fetch);
   try {
     const job = await completedExport(emulator.baseUrl, emulator.key);
     const file = job.file!;
@@ -49,7 +54,7 @@ export async function benchDownload(targetMiB: number, rounds: number): Promise<
         dir,
         fileName: file.name,
         expected: { sizeBytes: file.sizeBytes, sha256: file.sha256 },
-        fetch: http.fetch,
+        httpGet,
         clock: systemClock,
       });
       engineMs.push(performance.now() - t0);
@@ -58,13 +63,19 @@ export async function benchDownload(targetMiB: number, rounds: number): Promise<
     }
     const engineMiBps = mibPerSecond(file.sizeBytes, median(engineMs));
     const curlMiBps = mibPerSecond(file.sizeBytes, median(curlMs));
-    return { sizeBytes: file.sizeBytes, engineMiBps, curlMiBps, ratio: engineMiBps / curlMiBps, peakRssGrowthMiB: peakRss / MiB, rounds };
+    const figures = { sizeBytes: file.sizeBytes, engineMiBps, curlMiBps, ratio: engineMiBps / curlMiBps, peakRssGrowthMiB: peakRss / MiB, rounds };
+    return { transport: TRANSPORT_NAMES[transport], ...figures };
   } finally {
     await http.close();
     await rm(dir, { recursive: true, force: true });
     await emulator.stop();
   }
 }
+
+const TRANSPORT_NAMES: Record<Transport, string> = {
+  cli: "the CLI's: undici request through EnvHttpProxyAgent",
+  fetch: "httpGetFromFetch over undici fetch (the shape of Electron's net.fetch path)",
+};
 
 async function completedExport(baseUrl: string, apiKey: string): Promise<Export> {
   const client = createPlatformXEClient({ baseUrl, apiKey });

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCliFetch } from '../src/cli/http';
+import { createCliHttp } from '../src/cli/http';
 import { createExportEngine } from '../src/core/engine';
 import { createMemoryJobStore, JobRegistry } from '../src/core/jobs';
 import { createPlatformXEClient } from '../src/core/platformxe';
@@ -32,7 +32,7 @@ export async function benchPolling(jobCount: number, seconds: number): Promise<P
     processor: { maxConcurrentJobs: 10 },
   });
   const dir = await mkdtemp(join(tmpdir(), 'pxe-bench-poll-'));
-  const http = createCliFetch();
+  const http = createCliHttp();
   let polls = 0;
   const countingFetch: typeof fetch = (input, init) => {
     if ((init?.method ?? 'GET') === 'GET' && String(input).includes('/v1/exports/exp_')) polls++;

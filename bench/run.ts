@@ -2,20 +2,23 @@
  * `npm run bench`: prints, in one run on this machine, the figures the engine is held to:
  * download throughput against curl (target ratio >= 0.9), peak RSS growth during the transfer
  * (target < 64 MiB), and request rate and CPU while polling 1,000 jobs.
- * BENCH_MIB (default 1024), BENCH_ROUNDS (2), BENCH_JOBS (1000), BENCH_POLL_SECONDS (20) scale it.
+ * BENCH_MIB (default 1024), BENCH_ROUNDS (2), BENCH_JOBS (1000), BENCH_POLL_SECONDS (20) scale it;
+ * BENCH_TRANSPORT=fetch measures downloads through fetch instead of the CLI's undici request.
  */
-import { benchDownload } from './download';
+import { benchDownload, type Transport } from './download';
 import { benchPolling } from './polling';
 
 const targetMiB = Number(process.env.BENCH_MIB ?? 1024);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
 const jobs = Number(process.env.BENCH_JOBS ?? 1000);
 const pollSeconds = Number(process.env.BENCH_POLL_SECONDS ?? 20);
+const transport: Transport = process.env.BENCH_TRANSPORT === 'fetch' ? 'fetch' : 'cli';
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 console.log(`Download: ~${targetMiB} MiB csv export from the emulator (separate process), median of ${rounds} rounds`);
-const d = await benchDownload(targetMiB, rounds);
+const d = await benchDownload(targetMiB, rounds, transport);
+console.log(`  transport                 ${d.transport}`);
 console.log(`  file size                 ${d.sizeBytes} bytes (${fmt(d.sizeBytes / 1024 / 1024)} MiB)`);
 console.log(`  engine (verified, sha256) ${fmt(d.engineMiBps)} MiB/s`);
 console.log(`  curl (same URL, to disk)  ${fmt(d.curlMiBps)} MiB/s`);

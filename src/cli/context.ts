@@ -7,7 +7,7 @@ import { createPlatformXEClient } from '../core/platformxe';
 import { ProfileService, type SettingsStore } from '../core/profiles';
 import { createKeytarSecretStore, withEnvironmentKey } from '../core/secrets';
 import { appInfo, CLI_JOBS_FOLDER, configDir, mergingJobStore, openSettingsStore, readPreferences } from './config';
-import { createCliFetch } from './http';
+import { createCliHttp, type CliHttp } from './http';
 import type { Output } from './output';
 import { resolveProfile, type ProfileFlags } from './profile-choice';
 
@@ -23,7 +23,7 @@ export class CliContext {
   readonly configDir: string;
   #settings: SettingsStore | null = null;
   #profiles: ProfileService | null = null;
-  #http: ReturnType<typeof createCliFetch> | null = null;
+  #http: CliHttp | null = null;
   #registry: JobRegistry | null = null;
   #engine: ExportEngine | null = null;
 
@@ -41,8 +41,12 @@ export class CliContext {
   }
 
   get fetch(): typeof globalThis.fetch {
-    this.#http ??= createCliFetch();
-    return this.#http.fetch;
+    return this.#cliHttp().fetch;
+  }
+
+  #cliHttp(): CliHttp {
+    this.#http ??= createCliHttp();
+    return this.#http;
   }
 
   get settings(): SettingsStore {
@@ -88,7 +92,7 @@ export class CliContext {
   async engine(): Promise<ExportEngine> {
     if (this.#engine) return this.#engine;
     const settings = (): Settings => ({ ...readPreferences(this.settings), autoDownload: false });
-    const engine = createExportEngine({ profiles: this.profiles, registry: this.registry, fetch: this.fetch, settings, app: appInfo() });
+    const engine = createExportEngine({ profiles: this.profiles, registry: this.registry, fetch: this.fetch, httpGet: this.#cliHttp().httpGet, settings, app: appInfo() });
     engine.on('notice', (notice) => {
       this.out.event('notice', { ...notice });
       // Failures end the command with their own one-line error; only what it would not say is shown.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { systemClock } from '../clock';
 import { downloadVerified } from './downloader';
+import { httpGetFromFetch } from './http-get';
 import type { PartState } from './errors';
 import { createCompletedExport, rangeStart, sha256Of, tempFolder } from './test-support';
 
@@ -86,7 +87,7 @@ it('survives SIGKILL mid-download three times, then resumes to a verified file',
     fileName: exp.file.name,
     expected: exp.file,
     resume,
-    fetch: globalThis.fetch,
+    httpGet: httpGetFromFetch(globalThis.fetch),
     clock: systemClock,
   });
 

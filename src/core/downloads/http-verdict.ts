@@ -1,4 +1,5 @@
 import type { DownloadErrorCode } from './errors';
+import type { HttpGetResponse } from './http-get';
 
 /** What to do with the answer to one `GET <downloadUrl>`. */
 export type Verdict =
@@ -11,7 +12,7 @@ export type Verdict =
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 const RETRYABLE = new Set([408, 425, 429]);
 
-export async function judgeResponse(response: Response, offset: number, now: number): Promise<Verdict> {
+export async function judgeResponse(response: HttpGetResponse, offset: number, now: number): Promise<Verdict> {
   const { status } = response;
   if (status === 200) {
     return { kind: 'stream', restartFromZero: offset > 0, servedSize: headerNumber(response, 'content-length') };
@@ -38,22 +39,22 @@ export async function judgeResponse(response: Response, offset: number, now: num
   };
 }
 
-function judgePartial(response: Response, offset: number): Verdict {
+function judgePartial(response: HttpGetResponse, offset: number): Verdict {
   const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(response.headers.get('content-range')?.trim() ?? '');
   if (!range || Number(range[1]) !== offset) {
-    void response.body?.cancel().catch(() => undefined);
+    response.discard();
     return { kind: 'restart', reason: 'the server resumed at another offset' };
   }
   const total = range[3] === '*' ? null : Number(range[3]);
   return { kind: 'stream', restartFromZero: false, servedSize: total };
 }
 
-function headerNumber(response: Response, name: string): number | null {
+function headerNumber(response: HttpGetResponse, name: string): number | null {
   const value = response.headers.get(name);
   return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : null;
 }
 
-function retryAfter(response: Response, now: number): number | null {
+function retryAfter(response: HttpGetResponse, now: number): number | null {
   const value = response.headers.get('retry-after')?.trim();
   if (!value) return null;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
@@ -62,7 +63,7 @@ function retryAfter(response: Response, now: number): number | null {
 }
 
 /** The `error.code` of a JSON error body, read with a size cap so a hostile body cannot fill memory. */
-async function errorCode(response: Response): Promise<string | null> {
+async function errorCode(response: HttpGetResponse): Promise<string | null> {
   const text = await readCapped(response);
   try {
     const parsed: unknown = JSON.parse(text);
@@ -73,22 +74,20 @@ async function errorCode(response: Response): Promise<string | null> {
   }
 }
 
-async function readCapped(response: Response): Promise<string> {
+async function readCapped(response: HttpGetResponse): Promise<string> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
-    while (size < MAX_ERROR_BODY_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      chunks.push(chunk);
+      size += chunk.byteLength;
+      if (size >= MAX_ERROR_BODY_BYTES) break;
     }
   } catch {
     return '';
   } finally {
-    void reader.cancel().catch(() => undefined);
+    response.discard();
   }
   return Buffer.concat(chunks).toString('utf8');
 }

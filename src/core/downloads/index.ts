@@ -3,6 +3,8 @@ export { downloadVerified, type DownloadOptions, type DownloadResult } from './d
 export { DownloadError, ManifestError, type DownloadErrorCode, type ManifestErrorCode, type PartState } from './errors';
 export { MAX_NAME_BYTES, numberedName, resolveInsideFolder, sanitizeFileName } from './file-names';
 export { hashWholeFile } from './hash-file';
+// undici-get is left out: Electron loads this index and downloads through net.fetch.
+export { httpGetFromFetch, type HttpGet, type HttpGetInit, type HttpGetResponse } from './http-get';
 export {
   MANIFEST_SUFFIX,
   custodyManifestSchema,

@@ -6,6 +6,7 @@
 import { text } from 'node:stream/consumers';
 import { systemClock } from '../clock';
 import { downloadVerified, type DownloadOptions } from './downloader';
+import { httpGetFromFetch } from './http-get';
 
 type Job = Pick<DownloadOptions, 'url' | 'dir' | 'fileName' | 'expected' | 'resume'>;
 
@@ -13,7 +14,7 @@ const job = JSON.parse(await text(process.stdin)) as Job;
 try {
   const result = await downloadVerified({
     ...job,
-    fetch: globalThis.fetch,
+    httpGet: httpGetFromFetch(globalThis.fetch),
     clock: systemClock,
     stallTimeoutMs: 600_000,
     onCheckpoint: (checkpoint) => process.stdout.write(`${JSON.stringify({ checkpoint })}\n`),

@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getGlobalDispatcher } from 'undici';
+import { httpGetFromFetch, type HttpGet } from './http-get';
+import { createUndiciHttpGet } from './undici-get';
 
 export interface EmulatorLike {
   baseUrl: string;
@@ -66,3 +69,9 @@ export function rangeStart(range: string | null): number | null {
   const match = range ? /^bytes=(\d+)-$/.exec(range) : null;
   return match ? Number(match[1]) : null;
 }
+
+/** The two transports hosts download through: fetch-based (Electron's net.fetch) and undici's request (the CLI). */
+export const TRANSPORTS: Array<{ name: string; httpGet: HttpGet }> = [
+  { name: 'fetch', httpGet: httpGetFromFetch(globalThis.fetch) },
+  { name: 'undici request', httpGet: createUndiciHttpGet(getGlobalDispatcher()) },
+];

@@ -1,6 +1,6 @@
 import type { DownloadProgress, JobRecord, Settings } from '../../shared/domain';
 import type { Clock } from '../clock';
-import { downloadVerified, writeManifest, type DownloadResult } from '../downloads';
+import { downloadVerified, writeManifest, type DownloadResult, type HttpGet } from '../downloads';
 import { renderFileName, type JobRegistry } from '../jobs';
 import type { ProfileService } from '../profiles';
 import { judgeFailure, type DownloadEnd } from './download-failure';
@@ -9,7 +9,7 @@ import type { DownloadTuning, EngineNotice } from './types';
 export interface DownloadJobDeps {
   registry: JobRegistry;
   profiles: ProfileService;
-  fetch: typeof globalThis.fetch;
+  httpGet: HttpGet;
   clock: Clock;
   settings: () => Settings;
   app: { name: string; version: string };
@@ -50,7 +50,7 @@ export async function runDownload(deps: DownloadJobDeps, jobId: string, dir: str
       fileName,
       expected: { sizeBytes: file.sizeBytes, sha256: file.sha256 },
       resume: job.download.partPath ? { partPath: job.download.partPath, etag: job.download.etag } : null,
-      fetch: deps.fetch,
+      httpGet: deps.httpGet,
       clock: deps.clock,
       signal,
       onProgress: (p) => {

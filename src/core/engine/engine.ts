@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CreateExportInput, JobRecord } from '../../shared/domain';
 import type { Export, Processor, UpdateProcessorRequest } from '../../shared/wire';
 import { systemClock, type Clock } from '../clock';
-import { createDownloadQueue, type DownloadQueue } from '../downloads';
+import { createDownloadQueue, httpGetFromFetch, type DownloadQueue } from '../downloads';
 import { UserError } from '../errors';
 import type { JobRegistry } from '../jobs';
 import { isPlatformXEError } from '../platformxe';
@@ -69,7 +69,7 @@ class Engine implements ExportEngine {
     this.#downloadDeps = {
       registry: deps.registry,
       profiles: deps.profiles,
-      fetch: deps.fetch,
+      httpGet: deps.httpGet ?? httpGetFromFetch(deps.fetch),
       clock: this.#clock,
       settings: deps.settings,
       app: deps.app,

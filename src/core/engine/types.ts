@@ -1,6 +1,7 @@
 import type { CreateExportInput, DownloadProgress, JobRecord, Profile, Settings } from '../../shared/domain';
 import type { Processor, UpdateProcessorRequest } from '../../shared/wire';
 import type { Clock } from '../clock';
+import type { HttpGet } from '../downloads';
 import type { JobRegistry } from '../jobs';
 import type { PlatformXEClient, RetryPolicy } from '../platformxe';
 import type { PollSchedulerOptions } from '../polling';
@@ -23,6 +24,8 @@ export interface EngineDeps {
   registry: JobRegistry;
   /** API calls and downloads: Electron passes net.fetch, the CLI undici's fetch with proxy support. */
   fetch: typeof globalThis.fetch;
+  /** Downloads only; default: built from `fetch`. The CLI passes undici's, which costs less CPU per byte. */
+  httpGet?: HttpGet;
   clock?: Clock;
   random?: () => number;
   /** Read each time it matters, so a changed setting applies to the next job. */
