@@ -6,7 +6,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../../test/support/manual-clock';
 import { PollScheduler, type PollOutcome, type PollSchedulerOptions, type PollTarget } from './poll-scheduler';
-import { maxInWindow, seededRandom } from './test-helpers';
+import { maxInWindow } from '../../../test/support/polling-windows';
+import { seededRandom } from '../../../test/support/seeded-random';
 
 interface Call {
   target: PollTarget;

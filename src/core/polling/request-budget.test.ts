@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetPolicy, RequestBudget } from './request-budget';
-import { maxInWindow } from './test-helpers';
+import { maxInWindow } from '../../../test/support/polling-windows';
 
 describe('RequestBudget', () => {
   it('never lets more than burst + rate - 1 requests into any one-second window', () => {
