@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { createHarness, eventually, namesIn, ONE_DAY, readJson, type Harness } from './test-support';
+import { auditRequest, createHarness, sha256File, eventually, namesIn, ONE_DAY, readJson, type Harness } from './test-support';
 
 const KEY = 'pxe_engine_rerun_key';
 const URL_TTL_MS = 3600 * 1000;
@@ -16,14 +15,12 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 afterEach(() => harness?.close());
 
-const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
-const request = (h: Harness) => ({ profileId: h.profile.id, type: 'AUDIT_LOGS' as const, format: 'csv' as const, filters: ONE_DAY, label: 'Re-run case' });
 const fileRequests = (exportId: string) => emulator.admin.requests().filter((r) => r.path.startsWith(`/files/${exportId}/`));
 
 describe('expired download links', () => {
   it('re-runs an export whose link expired before the download, and downloads the re-run', async () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY, settings: { autoDownload: false } });
-    const { job } = await harness.engine.createExport(request(harness));
+    const { job } = await harness.engine.createExport(auditRequest(harness, 'Re-run case'));
     await harness.engine.waitFor(job.id);
     emulator.admin.advanceClock(URL_TTL_MS + 1000);
     const refreshed = await harness.engine.refresh(job.id);
@@ -43,13 +40,13 @@ describe('expired download links', () => {
     expect(rerun.label).toBe('Re-run case');
     expect(rerun.server.filters).toEqual(ONE_DAY);
     expect(rerun.download.state).toBe('done');
-    expect(await sha256(rerun.download.finalPath!)).toBe(rerun.server.file!.sha256);
+    expect(await sha256File(rerun.download.finalPath!)).toBe(rerun.server.file!.sha256);
     expect(await readJson(rerun.download.manifestPath!)).toMatchObject({ exportId: rerun.id, rerunOf: job.id, verified: true });
   });
 
   it('treats a 403 url_expired on a stored link the same way', async () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY, settings: { autoDownload: false } });
-    const { job } = await harness.engine.createExport(request(harness));
+    const { job } = await harness.engine.createExport(auditRequest(harness, 'Re-run case'));
     await harness.engine.waitFor(job.id);
     emulator.admin.clearRequests();
     emulator.admin.advanceClock(URL_TTL_MS + 1000);
@@ -65,7 +62,7 @@ describe('expired download links', () => {
 
   it('leaves the job as "link expired" when re-running is turned off', async () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY, settings: { autoDownload: false, rerunExpiredLinks: false } });
-    const { job } = await harness.engine.createExport(request(harness));
+    const { job } = await harness.engine.createExport(auditRequest(harness, 'Re-run case'));
     await harness.engine.waitFor(job.id);
     emulator.admin.advanceClock(URL_TTL_MS + 1000);
 
@@ -89,7 +86,7 @@ describe('expired download links', () => {
         emulator.admin.advanceClock(URL_TTL_MS + 1000);
       }
     });
-    const { job } = await harness.engine.createExport(request(harness));
+    const { job } = await harness.engine.createExport(auditRequest(harness, 'Re-run case'));
 
     const rerun = await harness.engine.waitFor(job.id);
 
@@ -109,7 +106,7 @@ describe('expired download links', () => {
     expect(resumed[0]).toMatchObject({ status: 206, ifRange: `"${rerun.server.file?.sha256}"` });
 
     expect(rerun.download.state).toBe('done');
-    expect(await sha256(rerun.download.finalPath!)).toBe(rerun.server.file!.sha256);
+    expect(await sha256File(rerun.download.finalPath!)).toBe(rerun.server.file!.sha256);
     expect((await stat(rerun.download.finalPath!)).size).toBe(rerun.server.file!.sizeBytes);
     expect(path.basename(rerun.download.finalPath!)).toContain(rerun.id);
     expect((await namesIn(harness.downloadDir)).filter((n) => n.endsWith('.part'))).toEqual([]);
@@ -120,7 +117,7 @@ describe('expired download links', () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY });
     emulator.admin.clearRequests();
     emulator.admin.stallDownloadsAfter(150_000, 60_000, 1);
-    const { job } = await harness.engine.createExport(request(harness));
+    const { job } = await harness.engine.createExport(auditRequest(harness, 'Re-run case'));
     await eventually(() => harness.events.progress.find((p) => p.jobId === job.id && p.bytes > 0), 'the first bytes');
 
     await harness.engine.stop();
@@ -132,7 +129,7 @@ describe('expired download links', () => {
 
     const done = await harness.engine.waitFor(job.id);
     expect(done.download.state).toBe('done');
-    expect(await sha256(done.download.finalPath!)).toBe(done.server.file!.sha256);
+    expect(await sha256File(done.download.finalPath!)).toBe(done.server.file!.sha256);
 
     const requests = fileRequests(job.id);
     expect(requests).toHaveLength(2);

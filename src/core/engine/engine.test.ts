@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { isPlatformXEError } from '../platformxe';
 import { InputError } from './input-error';
-import { createHarness, namesIn, ONE_DAY, readJson, type Harness } from './test-support';
+import { auditRequest, createHarness, sha256File, namesIn, ONE_DAY, readJson, type Harness } from './test-support';
 
 const KEY = 'pxe_engine_full_access_key';
 let emulator: RunningEmulator;
@@ -17,13 +15,11 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 afterEach(() => harness?.close());
 
-const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
-const request = (h: Harness, label?: string) => ({ profileId: h.profile.id, type: 'AUDIT_LOGS' as const, format: 'csv' as const, filters: ONE_DAY, label });
 
 describe('export engine against the emulator', () => {
   it('creates, polls, auto-downloads, verifies and writes the custody manifest', async () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY });
-    const { job } = await harness.engine.createExport(request(harness, 'Matter 42'));
+    const { job } = await harness.engine.createExport(auditRequest(harness, 'Matter 42'));
 
     const done = await harness.engine.waitFor(job.id);
 
@@ -33,7 +29,7 @@ describe('export engine against the emulator', () => {
     const finalPath = done.download.finalPath!;
     expect(path.dirname(finalPath)).toBe(harness.downloadDir);
     expect(path.basename(finalPath)).toBe(`AUDIT_LOGS_20260301T000000Z_20260302T000000Z_${job.id}.csv`);
-    expect(await sha256(finalPath)).toBe(file.sha256);
+    expect(await sha256File(finalPath)).toBe(file.sha256);
     expect(done.download).toMatchObject({ sha256: file.sha256, bytes: file.sizeBytes, partPath: null, error: null });
     expect(await namesIn(harness.downloadDir)).toEqual([path.basename(finalPath), `${path.basename(finalPath)}.manifest.json`]);
 
@@ -66,8 +62,8 @@ describe('export engine against the emulator', () => {
 
   it('warns about an identical export that already exists', async () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY, settings: { autoDownload: false } });
-    const first = await harness.engine.createExport(request(harness));
-    const second = await harness.engine.createExport(request(harness));
+    const first = await harness.engine.createExport(auditRequest(harness));
+    const second = await harness.engine.createExport(auditRequest(harness));
 
     expect(first.duplicateOf).toBeNull();
     expect(second.duplicateOf?.id).toBe(first.job.id);
@@ -77,7 +73,7 @@ describe('export engine against the emulator', () => {
   it('reports a job that FAILED on the server and stops there', async () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY });
     emulator.admin.failNextJobs(1, { code: 'source_unavailable', message: 'The audit store was unavailable.' });
-    const { job } = await harness.engine.createExport(request(harness));
+    const { job } = await harness.engine.createExport(auditRequest(harness));
 
     const failed = await harness.engine.waitFor(job.id);
 
@@ -91,7 +87,7 @@ describe('export engine against the emulator', () => {
 
   it('keeps corrupted bytes out of the final name and says so', async () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY, settings: { autoDownload: false } });
-    const { job } = await harness.engine.createExport(request(harness));
+    const { job } = await harness.engine.createExport(auditRequest(harness));
     await harness.engine.waitFor(job.id);
     emulator.admin.corruptFile(job.id);
 
@@ -112,7 +108,7 @@ describe('export engine against the emulator', () => {
     emulator.admin.failNext(2, 503);
     emulator.admin.rateLimitStorm(2, 1);
 
-    const { job } = await harness.engine.createExport(request(harness));
+    const { job } = await harness.engine.createExport(auditRequest(harness));
     const done = await harness.engine.waitFor(job.id);
 
     const creates = emulator.admin.requests().filter((r) => r.method === 'POST' && r.path === '/v1/exports');
@@ -120,12 +116,12 @@ describe('export engine against the emulator', () => {
     expect(new Set(creates.map((r) => r.idempotencyKey)).size).toBe(1);
     expect(creates[0]?.idempotencyKey).toMatch(/\S/);
     expect(done.download.state).toBe('done');
-    expect(await sha256(done.download.finalPath!)).toBe(done.server.file!.sha256);
+    expect(await sha256File(done.download.finalPath!)).toBe(done.server.file!.sha256);
   });
 
   it('pauses a whole profile on a 429 while polling and carries on afterwards', async () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY, settings: { autoDownload: false } });
-    const { job } = await harness.engine.createExport(request(harness));
+    const { job } = await harness.engine.createExport(auditRequest(harness));
     emulator.admin.rateLimitStorm(3, 1);
 
     const done = await harness.engine.waitFor(job.id);
@@ -137,7 +133,7 @@ describe('export engine against the emulator', () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY });
     emulator.admin.clearRequests();
 
-    const badRange = await harness.engine.createExport({ ...request(harness), filters: { from: ONE_DAY.to, to: ONE_DAY.from } }).catch((e: unknown) => e);
+    const badRange = await harness.engine.createExport({ ...auditRequest(harness), filters: { from: ONE_DAY.to, to: ONE_DAY.from } }).catch((e: unknown) => e);
     const badBounds = await harness.engine.updateProcessor(harness.profile.id, { config: { maxConcurrentJobs: 11, retentionDays: 0 } }).catch((e: unknown) => e);
 
     expect(badRange).toBeInstanceOf(InputError);
@@ -161,7 +157,7 @@ describe('export engine against the emulator', () => {
 
     emulator.admin.setProcessor({ enabled: false });
     try {
-      const refused = await harness.engine.createExport(request(harness)).catch((e: unknown) => e);
+      const refused = await harness.engine.createExport(auditRequest(harness)).catch((e: unknown) => e);
       expect(isPlatformXEError(refused) && refused.code).toBe('processor_disabled');
     } finally {
       emulator.admin.setProcessor({ enabled: true });

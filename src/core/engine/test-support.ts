@@ -2,6 +2,7 @@
  * Shared by the engine tests: a profile on a running emulator, a registry and an engine, all on real
  * files in a temp folder. Takes the emulator structurally, because only `*.test.ts` may import it.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,17 @@ import { createExportEngine } from './engine';
 import type { EngineDeps, EngineNotice, ExportEngine } from './types';
 
 export const ONE_DAY = { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' };
+/** A one-day AUDIT_LOGS csv export on the harness's profile. */
+export const auditRequest = (h: Harness, label?: string) => ({
+  profileId: h.profile.id,
+  type: 'AUDIT_LOGS' as const,
+  format: 'csv' as const,
+  filters: ONE_DAY,
+  label,
+});
+
+export const sha256File = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
 export const APP = { name: 'PlatformXE Export Manager (test)', version: '9.9.9' };
 
 export interface Harness {

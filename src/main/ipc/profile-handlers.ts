@@ -1,19 +1,8 @@
 import type { Profile } from '../../shared/domain';
-import type { IpcHandlers, KeyInfo, ProfilesSnapshot } from '../../shared/ipc';
+import type { IpcHandlers, KeyInfo, ProfileChannel, ProfilesSnapshot } from '../../shared/ipc';
 import type { IpcHandlerDeps } from './deps';
 
-type ProfileChannels =
-  | 'listProfiles'
-  | 'addProfile'
-  | 'updateProfile'
-  | 'removeProfile'
-  | 'setActiveProfile'
-  | 'chooseDownloadFolder'
-  | 'getKeyStatus'
-  | 'setKey'
-  | 'clearKey';
-
-export function createProfileHandlers(deps: IpcHandlerDeps): Pick<IpcHandlers, ProfileChannels> {
+export function createProfileHandlers(deps: IpcHandlerDeps): Pick<IpcHandlers, ProfileChannel> {
   const { profiles, settings } = deps;
 
   /** The stored choice while that profile exists, else the first profile. */

@@ -8,21 +8,11 @@ import type {
   IpcError,
   IpcResult,
   KeyInfo,
+  ProfileChannel,
   ProfilesSnapshot,
 } from '../../shared/ipc';
 
-export type ProfilesApi = Pick<
-  ExportManagerApi,
-  | 'listProfiles'
-  | 'addProfile'
-  | 'updateProfile'
-  | 'removeProfile'
-  | 'setActiveProfile'
-  | 'chooseDownloadFolder'
-  | 'getKeyStatus'
-  | 'setKey'
-  | 'clearKey'
->;
+export type ProfilesApi = Pick<ExportManagerApi, ProfileChannel>;
 
 export interface ProfilesState {
   profiles: Profile[];

@@ -115,6 +115,20 @@ export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
 export type EventName = keyof typeof events;
 
+/** The channels about workspaces and their keys: main's profile handlers and the renderer's profiles slice. */
+export type ProfileChannel = Extract<
+  ChannelName,
+  | 'listProfiles'
+  | 'addProfile'
+  | 'updateProfile'
+  | 'removeProfile'
+  | 'setActiveProfile'
+  | 'chooseDownloadFolder'
+  | 'getKeyStatus'
+  | 'setKey'
+  | 'clearKey'
+>;
+
 /** What the renderer passes (before parsing: defaults and trims not yet applied). */
 export type ChannelInput<N extends ChannelName> = z.input<Channels[N]['args']>;
 /** What a handler receives (after parsing). */
