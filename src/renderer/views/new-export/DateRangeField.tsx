@@ -1,4 +1,5 @@
 import { format } from 'date-fns';
+import { TextField } from '../../components/TextField';
 import { useNow } from '../../lib/useNow';
 import { RANGE_PRESETS, toUtcIso, userTimeZone, type RangePreset } from './datePresets';
 import { resolveRange, type ExportFormValues } from './exportForm';
@@ -10,6 +11,11 @@ interface DateRangeFieldProps {
 }
 
 const LOCAL = 'yyyy-MM-dd HH:mm';
+
+const RANGE_ENDS = [
+  { field: 'customFrom', id: 'range-from', label: 'From (your time)' },
+  { field: 'customTo', id: 'range-to', label: 'To (your time)' },
+] as const;
 
 export function DateRangeField({ values, error, onChange }: DateRangeFieldProps) {
   const now = useNow(30_000);
@@ -36,30 +42,18 @@ export function DateRangeField({ values, error, onChange }: DateRangeFieldProps)
       </div>
       {custom && (
         <div className="row">
-          <div className="field">
-            <label htmlFor="range-from">From (your time)</label>
-            <input
-              id="range-from"
+          {RANGE_ENDS.map(({ field, id, label }) => (
+            <TextField
+              key={id}
+              id={id}
+              label={label}
               type="datetime-local"
-              className="input"
-              data-testid="range-from"
-              value={values.customFrom}
+              data-testid={id}
+              value={values[field]}
               aria-invalid={error ? true : undefined}
-              onChange={(e) => onChange({ customFrom: e.target.value })}
+              onChange={(e) => onChange({ [field]: e.target.value })}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="range-to">To (your time)</label>
-            <input
-              id="range-to"
-              type="datetime-local"
-              className="input"
-              data-testid="range-to"
-              value={values.customTo}
-              aria-invalid={error ? true : undefined}
-              onChange={(e) => onChange({ customTo: e.target.value })}
-            />
-          </div>
+          ))}
         </div>
       )}
       <p id="range-preview" className="field-hint" data-testid="range-preview">

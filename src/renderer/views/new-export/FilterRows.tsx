@@ -7,6 +7,38 @@ interface FilterRowsProps {
   onChange(rows: FilterRow[]): void;
 }
 
+interface FilterInputProps {
+  row: FilterRow;
+  index: number;
+  field: 'key' | 'value';
+  /** Also the last word of the hidden label. */
+  placeholder: string;
+  maxLength: number;
+  wide?: boolean;
+  onChange(id: number, patch: Partial<FilterRow>): void;
+}
+
+/** The row reads as "name = value" on screen; the hidden label names each box for screen readers. */
+function FilterInput({ row, index, field, placeholder, maxLength, wide = false, onChange }: FilterInputProps) {
+  const id = `filter-${field}-${row.id}`;
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={id}>
+        Filter {index + 1} {placeholder}
+      </label>
+      <input
+        id={id}
+        className={wide ? 'input grow' : 'input'}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        data-testid={`filter-${field}`}
+        value={row[field]}
+        onChange={(e) => onChange(row.id, { [field]: e.target.value })}
+      />
+    </>
+  );
+}
+
 export function FilterRows({ rows, error, onChange }: FilterRowsProps) {
   const update = (id: number, patch: Partial<FilterRow>) => onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
   const nextId = rows.reduce((max, r) => Math.max(max, r.id), 0) + 1;
@@ -20,31 +52,9 @@ export function FilterRows({ rows, error, onChange }: FilterRowsProps) {
       <ul className="filter-rows">
         {rows.map((row, index) => (
           <li key={row.id} className="row" data-testid="filter-row">
-            <label className="visually-hidden" htmlFor={`filter-key-${row.id}`}>
-              Filter {index + 1} name
-            </label>
-            <input
-              id={`filter-key-${row.id}`}
-              className="input"
-              placeholder="name"
-              maxLength={64}
-              data-testid="filter-key"
-              value={row.key}
-              onChange={(e) => update(row.id, { key: e.target.value })}
-            />
+            <FilterInput row={row} index={index} field="key" placeholder="name" maxLength={64} onChange={update} />
             <span aria-hidden="true">=</span>
-            <label className="visually-hidden" htmlFor={`filter-value-${row.id}`}>
-              Filter {index + 1} value
-            </label>
-            <input
-              id={`filter-value-${row.id}`}
-              className="input grow"
-              placeholder="value"
-              maxLength={200}
-              data-testid="filter-value"
-              value={row.value}
-              onChange={(e) => update(row.id, { value: e.target.value })}
-            />
+            <FilterInput row={row} index={index} field="value" placeholder="value" maxLength={200} wide onChange={update} />
             <button
               type="button"
               className="button"

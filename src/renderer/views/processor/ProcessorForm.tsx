@@ -8,10 +8,25 @@ import { ConfirmProcessorDialog } from './ConfirmProcessorDialog';
 import { NumberField } from './NumberField';
 import { checkDraft, draftOf, type DraftCheck, type PendingJobs, type ProcessorDraft } from './processorChange';
 
+const NUMBER_FIELDS = [
+  {
+    field: 'maxConcurrentJobs',
+    id: 'processor-max-concurrent',
+    label: 'Max concurrent jobs',
+    hint: 'Exports that run at once on the server; the rest wait their turn.',
+  },
+  {
+    field: 'retentionDays',
+    id: 'processor-retention',
+    label: 'Retention (days)',
+    hint: 'How long finished files stay on the server before they are deleted.',
+  },
+] as const;
+
 export function ProcessorForm({ profileId, processor }: { profileId: string; processor: Processor }) {
   const [draft, setDraft] = useState<ProcessorDraft>(() => draftOf(processor));
   const [review, setReview] = useState<Extract<DraftCheck, { ok: true }> | null>(null);
-  const [errors, setErrors] = useState<Partial<Record<'maxConcurrentJobs' | 'retentionDays', string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<(typeof NUMBER_FIELDS)[number]['field'], string>>>({});
   const saving = useProcessor((s) => s.byProfile[profileId]?.saving ?? false);
   const saveError = useProcessor((s) => s.byProfile[profileId]?.saveError ?? null);
   const save = useProcessor((s) => s.save);
@@ -52,24 +67,18 @@ export function ProcessorForm({ profileId, processor }: { profileId: string; pro
           <span className="field-hint block">When disabled, the server refuses new exports.</span>
         </span>
       </label>
-      <NumberField
-        id="processor-max-concurrent"
-        label="Max concurrent jobs"
-        bounds={PROCESSOR_BOUNDS.maxConcurrentJobs}
-        hint="Exports that run at once on the server; the rest wait their turn."
-        value={draft.maxConcurrentJobs}
-        error={errors.maxConcurrentJobs}
-        onChange={(maxConcurrentJobs) => change({ maxConcurrentJobs })}
-      />
-      <NumberField
-        id="processor-retention"
-        label="Retention (days)"
-        bounds={PROCESSOR_BOUNDS.retentionDays}
-        hint="How long finished files stay on the server before they are deleted."
-        value={draft.retentionDays}
-        error={errors.retentionDays}
-        onChange={(retentionDays) => change({ retentionDays })}
-      />
+      {NUMBER_FIELDS.map(({ field, id, label, hint }) => (
+        <NumberField
+          key={field}
+          id={id}
+          label={label}
+          bounds={PROCESSOR_BOUNDS[field]}
+          hint={hint}
+          value={draft[field]}
+          error={errors[field]}
+          onChange={(value) => change({ [field]: value })}
+        />
+      ))}
       {saveError && <ErrorMessage error={saveError} testId="processor-error" />}
       <div className="row">
         <button type="submit" className="button primary" disabled={unchanged || saving} data-testid="processor-review">

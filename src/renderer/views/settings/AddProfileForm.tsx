@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { IpcError } from '../../../shared/ipc';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextField } from '../../components/TextField';
 import { useProfiles, useUi } from '../../state/StoresContext';
 import { ProfileFields } from './ProfileFields';
-import { checkProfileFields, DEFAULT_COLOR, type ProfileFieldErrors, type ProfileFieldValues } from './profileForm';
+import { ProfileFormFooter } from './ProfileFormFooter';
+import { API_KEY_INPUT, checkProfileFields, DEFAULT_COLOR, type ProfileFieldErrors, type ProfileFieldValues } from './profileForm';
 
 /** Main checks the key against the server first: a rejected key stores neither the key nor the workspace. */
 export function AddProfileForm({ onDone }: { onDone(): void }) {
@@ -43,43 +44,21 @@ export function AddProfileForm({ onDone }: { onDone(): void }) {
     <form className="card stack" noValidate onSubmit={submit} data-testid="add-profile-form" aria-labelledby={`${id}-title`} aria-busy={busy}>
       <h4 id={`${id}-title`}>Add a workspace</h4>
       <ProfileFields values={values} errors={errors} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} />
-      <div className="field">
-        <label htmlFor={`${id}-key`}>API key</label>
-        <input
-          id={`${id}-key`}
-          className="input"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={1024}
-          data-testid="profile-key"
-          value={apiKey}
-          aria-invalid={errors.apiKey ? true : undefined}
-          aria-describedby={`${id}-key-hint${errors.apiKey ? ` ${id}-key-error` : ''}`}
-          onChange={(e) => setApiKey(e.target.value)}
-        />
-        <span id={`${id}-key-hint`} className="field-hint">
-          Needs the exports:create scope. It is checked with the server, then kept in your system keychain; the app never shows it again.
-        </span>
-        {errors.apiKey && (
-          <span id={`${id}-key-error`} className="field-error">
-            {errors.apiKey}
-          </span>
-        )}
-      </div>
+      <TextField
+        id={`${id}-key`}
+        label="API key"
+        hint="Needs the exports:create scope. It is checked with the server, then kept in your system keychain; the app never shows it again."
+        {...API_KEY_INPUT}
+        data-testid="profile-key"
+        value={apiKey}
+        error={errors.apiKey}
+        onChange={(e) => setApiKey(e.target.value)}
+      />
       <label className="check">
         <input type="checkbox" checked={activate} data-testid="profile-activate" onChange={(e) => setActivate(e.target.checked)} />
         <span>Switch to this workspace</span>
       </label>
-      {serverError && <ErrorMessage error={serverError} testId="profile-error" offerAction={false} />}
-      <div className="row">
-        <button type="submit" className="button primary" disabled={busy} data-testid="profile-submit">
-          {busy ? 'Checking…' : 'Add workspace'}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <ProfileFormFooter serverError={serverError} offerAction={false} busy={busy} submitLabel="Add workspace" busyLabel="Checking…" onCancel={onDone} />
     </form>
   );
 }

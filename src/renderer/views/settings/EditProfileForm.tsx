@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Profile } from '../../../shared/domain';
 import type { IpcError } from '../../../shared/ipc';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { useProfiles } from '../../state/StoresContext';
 import { ProfileFields } from './ProfileFields';
+import { ProfileFormFooter } from './ProfileFormFooter';
 import { checkProfileFields, DEFAULT_COLOR, type ProfileFieldErrors, type ProfileFieldValues } from './profileForm';
 
 export function EditProfileForm({ profile, onDone }: { profile: Profile; onDone(): void }) {
@@ -33,15 +33,7 @@ export function EditProfileForm({ profile, onDone }: { profile: Profile; onDone(
   return (
     <form className="stack edit-profile" noValidate onSubmit={submit} aria-label={`Edit ${profile.name}`}>
       <ProfileFields values={values} errors={errors} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} />
-      {serverError && <ErrorMessage error={serverError} testId="profile-error" />}
-      <div className="row">
-        <button type="submit" className="button primary" disabled={busy} data-testid="profile-submit">
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <ProfileFormFooter serverError={serverError} busy={busy} submitLabel="Save" busyLabel="Saving…" onCancel={onDone} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import type { IpcError, KeyStorage } from '../../../shared/ipc';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useProfiles } from '../../state/StoresContext';
-import { checkApiKey } from './profileForm';
+import { API_KEY_INPUT, checkApiKey } from './profileForm';
 
 const WHERE: Record<KeyStorage, string> = {
   keychain: 'in your system keychain',
@@ -80,10 +80,7 @@ export function KeyManager({ profile }: { profile: Profile }) {
           <input
             id={`${id}-key`}
             className="input grow"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={1024}
+            {...API_KEY_INPUT}
             data-testid="key-input"
             value={value}
             aria-invalid={inputError ? true : undefined}

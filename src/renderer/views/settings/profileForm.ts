@@ -46,3 +46,6 @@ export function checkApiKey(apiKey: string): string | undefined {
   if (!apiKey.trim()) return 'Paste the API key first.';
   return firstMessage(apiKeySchema.safeParse(apiKey));
 }
+
+/** The key is write-only: masked, never autofilled or spell-checked (which could send it to a dictionary service). */
+export const API_KEY_INPUT = { type: 'password', autoComplete: 'off', spellCheck: false, maxLength: 1024 } as const;
