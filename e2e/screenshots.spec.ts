@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { createExport, dismissNotices, jobRow } from './support/actions';
 import { test, expect } from './support/fixtures';
 
-const OUT = resolve('docs/screenshots');
+/** Every run takes them; only a run with PXE_UPDATE_SCREENSHOTS=1 replaces the README's copies. */
+const OUT = resolve(process.env.PXE_UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots');
 
 test('screenshots of the main views for the README', async ({ host }) => {
   test.skip(host.kind !== 'chromium', 'The README screenshots come from the Chromium host, so they do not change with the platform.');
