@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator';
 import { createKeytarSecretStore } from '../secrets';
 import { shouldRunKeychainTests } from '../secrets/keychain-test-support';
-import { createHarness, filesUnder, ONE_DAY, type Harness } from './test-support';
+import { createHarness, engineTestEmulator, filesUnder, ONE_DAY, type Harness } from './test-support';
 
 const keychain = await shouldRunKeychainTests('engine canary key tests');
 const CANARY = `pxe_canary_${randomUUID().replaceAll('-', '')}`;
@@ -12,7 +12,7 @@ let emulator: RunningEmulator;
 let harness: Harness;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, keys: { [CANARY]: ['exports:create'] }, jobMinDurationMs: 100, rateLimit: 0, rowsPerDay: 2000 });
+  emulator = await engineTestEmulator(CANARY, { rowsPerDay: 2000 });
 });
 afterAll(async () => {
   await harness?.close();

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { auditRequest, createHarness, sha256File, eventually, namesIn, ONE_DAY, readJson, type Harness } from './test-support';
+import type { RunningEmulator } from '../../emulator';
+import { auditRequest, createHarness, engineTestEmulator, sha256File, eventually, namesIn, ONE_DAY, readJson, type Harness } from './test-support';
 
 const KEY = 'pxe_engine_rerun_key';
 const URL_TTL_MS = 3600 * 1000;
@@ -10,7 +10,7 @@ let emulator: RunningEmulator;
 let harness: Harness;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, keys: { [KEY]: ['exports:create'] }, jobMinDurationMs: 100, rateLimit: 0, rowsPerDay: 3000 });
+  emulator = await engineTestEmulator(KEY);
 });
 afterAll(() => emulator.close());
 afterEach(() => harness?.close());

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator';
 import { createMemoryJobStore } from '../jobs';
-import { createHarness, eventually, ONE_DAY, type Harness } from './test-support';
+import { createHarness, engineTestEmulator, eventually, ONE_DAY, type Harness } from './test-support';
 
 const KEY = 'pxe_engine_scale_key';
 const JOBS = 1000;
@@ -11,7 +11,7 @@ let emulator: RunningEmulator;
 let harness: Harness;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, keys: { [KEY]: ['exports:create'] }, jobMinDurationMs: 3_600_000, rateLimit: 0, rowsPerDay: 10 });
+  emulator = await engineTestEmulator(KEY, { jobMinDurationMs: 3_600_000, rowsPerDay: 10 });
 });
 afterAll(async () => {
   await harness?.close();

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator';
+import type { RunningEmulator } from '../../emulator';
 import { isPlatformXEError } from '../platformxe';
 import { InputError } from './input-error';
-import { auditRequest, createHarness, sha256File, namesIn, ONE_DAY, readJson, type Harness } from './test-support';
+import { auditRequest, createHarness, engineTestEmulator, sha256File, namesIn, ONE_DAY, readJson, type Harness } from './test-support';
 
 const KEY = 'pxe_engine_full_access_key';
 let emulator: RunningEmulator;
 let harness: Harness;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, keys: { [KEY]: ['exports:create'] }, jobMinDurationMs: 100, rateLimit: 0, rowsPerDay: 3000 });
+  emulator = await engineTestEmulator(KEY);
 });
 afterAll(() => emulator.close());
 afterEach(() => harness?.close());

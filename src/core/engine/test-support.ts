@@ -12,6 +12,7 @@ import { JobRegistry, openConfJobStore, type JobStore } from '../jobs';
 import { createPlatformXEClient } from '../platformxe';
 import { ProfileService } from '../profiles';
 import { createMemorySecretStore, type SecretStore } from '../secrets';
+import { startEmulator, type EmulatorOptions } from '../../emulator';
 import { createExportEngine } from './engine';
 import type { EngineDeps, EngineNotice, ExportEngine } from './types';
 
@@ -26,6 +27,10 @@ export const auditRequest = (h: Harness, label?: string) => ({
 });
 
 export const sha256File = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+/** An emulator for engine tests: one full-scope key, fast small jobs, no rate limit. */
+export const engineTestEmulator = (key: string, overrides: Partial<EmulatorOptions> = {}) =>
+  startEmulator({ port: 0, keys: { [key]: ['exports:create'] }, jobMinDurationMs: 100, rateLimit: 0, rowsPerDay: 3000, ...overrides });
 
 export const APP = { name: 'PlatformXE Export Manager (test)', version: '9.9.9' };
 
