@@ -85,6 +85,7 @@ describe('create validation', () => {
     ]);
     expect(await detailsOf({ ...DAY, filters: { ...DAY.filters, actor: 42 } })).toEqual([{ field: 'filters.actor', message: 'must be a string' }]);
     expect(await detailsOf({ type: 'AUDIT_LOGS', format: 'csv' })).toContainEqual(expect.objectContaining({ field: 'filters' }));
+    expect(await detailsOf({ type: 'AUDIT_LOGS', filters: DAY.filters })).toEqual([{ field: 'format', message: 'is required' }]);
   });
 
   it('accepts offsets and extra string filters and echoes the filters back', async () => {

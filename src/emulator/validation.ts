@@ -26,9 +26,13 @@ const filters = z
     { message: 'must be after filters.from', path: ['to'] },
   );
 
+/** A missing field is one mistake with one fix: say so, rather than list what it could have been. */
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => (issue.input === undefined ? 'is required' : `must be one of ${values.join(', ')}`) });
+
 const createExport = z.strictObject({
-  type: z.enum(EXPORT_TYPES, { error: `must be one of ${EXPORT_TYPES.join(', ')}` }),
-  format: z.enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
+  type: oneOf(EXPORT_TYPES),
+  format: oneOf(EXPORT_FORMATS),
   filters,
 });
 
