@@ -27,6 +27,8 @@ export interface DownloadFigures {
   sizeBytes: number;
   engineMiBps: number;
   curlMiBps: number;
+  /** Reference only: curl teeing to disk through sha256sum, i.e. a download checked like the engine's. */
+  curlSha256MiBps: number;
   ratio: number;
   peakRssGrowthMiB: number;
   rounds: number;
@@ -43,9 +45,11 @@ export async function benchDownload(targetMiB: number, rounds: number, transport
     const file = job.file!;
     const engineMs: number[] = [];
     const curlMs: number[] = [];
+    const curlSha256Ms: number[] = [];
     let peakRss = 0;
     for (let round = 0; round < rounds; round++) {
       curlMs.push(await timeCurl(job.downloadUrl!, join(dir, 'curl.out')));
+      curlSha256Ms.push(await timeCurlWithSha256(job.downloadUrl!, join(dir, 'curl.out')));
       await rm(join(dir, 'curl.out'), { force: true });
       const sampler = startRssSampler();
       const t0 = performance.now();
@@ -63,7 +67,16 @@ export async function benchDownload(targetMiB: number, rounds: number, transport
     }
     const engineMiBps = mibPerSecond(file.sizeBytes, median(engineMs));
     const curlMiBps = mibPerSecond(file.sizeBytes, median(curlMs));
-    const figures = { sizeBytes: file.sizeBytes, engineMiBps, curlMiBps, ratio: engineMiBps / curlMiBps, peakRssGrowthMiB: peakRss / MiB, rounds };
+    const curlSha256MiBps = mibPerSecond(file.sizeBytes, median(curlSha256Ms));
+    const figures = {
+      sizeBytes: file.sizeBytes,
+      engineMiBps,
+      curlMiBps,
+      curlSha256MiBps,
+      ratio: engineMiBps / curlMiBps,
+      peakRssGrowthMiB: peakRss / MiB,
+      rounds,
+    };
     return { transport: TRANSPORT_NAMES[transport], ...figures };
   } finally {
     await http.close();
@@ -92,5 +105,11 @@ async function completedExport(baseUrl: string, apiKey: string): Promise<Export>
 async function timeCurl(url: string, out: string): Promise<number> {
   const t0 = performance.now();
   await run('curl', ['--silent', '--show-error', '--fail', '--output', out, url]);
+  return performance.now() - t0;
+}
+
+async function timeCurlWithSha256(url: string, out: string): Promise<number> {
+  const t0 = performance.now();
+  await run('bash', ['-o', 'pipefail', '-c', 'curl --silent --show-error --fail "$1" | tee "$2" | sha256sum >/dev/null', 'curl-sha256', url, out]);
   return performance.now() - t0;
 }

@@ -22,6 +22,7 @@ console.log(`  transport                 ${d.transport}`);
 console.log(`  file size                 ${d.sizeBytes} bytes (${fmt(d.sizeBytes / 1024 / 1024)} MiB)`);
 console.log(`  engine (verified, sha256) ${fmt(d.engineMiBps)} MiB/s`);
 console.log(`  curl (same URL, to disk)  ${fmt(d.curlMiBps)} MiB/s`);
+console.log(`  curl | tee | sha256sum    ${fmt(d.curlSha256MiBps)} MiB/s  (reference: curl checked the way the engine checks)`);
 console.log(`  ratio engine/curl         ${fmt(d.ratio, 2)}  (target >= 0.90) ${d.ratio >= 0.9 ? 'OK' : 'BELOW TARGET'}`);
 console.log(`  peak RSS growth           ${fmt(d.peakRssGrowthMiB)} MiB  (target < 64) ${d.peakRssGrowthMiB < 64 ? 'OK' : 'ABOVE TARGET'}`);
 
