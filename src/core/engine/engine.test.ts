@@ -15,7 +15,6 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 afterEach(() => harness?.close());
 
-
 describe('export engine against the emulator', () => {
   it('creates, polls, auto-downloads, verifies and writes the custody manifest', async () => {
     harness = await createHarness({ baseUrl: emulator.baseUrl, key: KEY });
