@@ -10,6 +10,8 @@ export default defineConfig<object, { hostKind: HostKind }>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   timeout: 90_000,
+  // A hung run must fail with the name of the test it hung in, not use up CI's whole budget.
+  globalTimeout: 20 * 60_000,
   expect: { timeout: 20_000 },
   workers: 1,
   retries: 0,

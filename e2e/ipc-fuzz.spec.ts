@@ -46,6 +46,10 @@ function argumentFor(example: Record<string, unknown> | undefined) {
   return fc.oneof(anything, mutated);
 }
 
+/** Random in every run for coverage, printed so a failure or a hang can be replayed with FC_SEED. */
+const seed = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
+console.warn(`ipc-fuzz: fast-check seed ${seed} (replay with FC_SEED=${seed})`);
+
 function expectTypedAnswer(result: IpcResult<unknown>, secret: string): void {
   expect(typeof result.ok).toBe('boolean');
   if (result.ok) return;
@@ -70,7 +74,7 @@ test('every channel answers malformed arguments with a typed error and never thr
       async ([name, raw]) => expectTypedAnswer(await dispatch(name, raw, runtime.handlers, undefined, toError), secret),
     ),
     // A base URL that is not a URL once made the contract's schema throw instead of answering.
-    { numRuns: 400, examples: [[['addProfile', { name: 'Fuzzed', baseUrl: '{}', color: '#aa3300' }]]] },
+    { seed, numRuns: 400, timeout: 10_000, examples: [[['addProfile', { name: 'Fuzzed', baseUrl: '{}', color: '#aa3300' }]]] },
   );
   // An unknown channel, too.
   expectTypedAnswer(await dispatch('constructor', undefined, runtime.handlers, undefined, toError), secret);
@@ -87,7 +91,7 @@ test('malformed arguments sent from the page come back as typed errors', async (
       );
       expectTypedAnswer(result as IpcResult<unknown>, secret);
     }),
-    { numRuns: 80 },
+    { seed, numRuns: 80, timeout: 10_000 },
   );
   await expect(page.getByTestId('app-header')).toBeVisible();
 });
