@@ -3,11 +3,11 @@
  * Files are streamed from disk with backpressure; Range/If-Range allow resuming.
  */
 import { once } from 'node:events';
-import { createReadStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, notFound } from './errors';
 import type { ExportsStore, StoredFile } from './exports-store';
 import type { DownloadShaping, Faults } from './faults';
+import { readChunks } from './file-chunks';
 import { writeHead, type RequestContext } from './http';
 import type { Signer } from './signing';
 
@@ -79,47 +79,45 @@ async function streamBody(ctx: RequestContext, file: StoredFile, range: ByteRang
   );
   const gone = new AbortController();
   void closed.then(() => gone.abort());
-  const write = async (chunk: Buffer): Promise<void> => {
-    if (chunk.length > 0 && !res.write(chunk)) await Promise.race([once(res, 'drain'), closed]);
+  // The callback runs once the socket is done with the bytes: only then may their buffer be refilled.
+  const write = async (chunk: Buffer, written: () => void = () => undefined): Promise<void> => {
+    if (chunk.length === 0) return written();
+    if (!res.write(chunk, written)) await Promise.race([once(res, 'drain'), closed]);
   };
   const flushed = (chunk: Buffer): Promise<void> =>
     new Promise((resolve) => (chunk.length > 0 ? res.write(chunk, () => resolve()) : res.socket ? res.socket.write('', () => resolve()) : resolve()));
 
   res.flushHeaders();
-  const stream = createReadStream(file.path, { start: range.start, end: range.end, highWaterMark: 1 << 20 });
   let offset = range.start;
   let sent = 0;
   let stall = shaping.stall;
-  try {
-    for await (const raw of stream as AsyncIterable<Buffer>) {
-      let chunk = raw;
-      if (corruptAt !== null && corruptAt >= offset && corruptAt < offset + chunk.length) {
-        chunk = Buffer.from(chunk);
-        chunk[corruptAt - offset] = (chunk[corruptAt - offset] as number) ^ 0x01;
-      }
-      offset += chunk.length;
-      if (shaping.cutAfter !== null && sent + chunk.length >= shaping.cutAfter) {
-        await flushed(chunk.subarray(0, shaping.cutAfter - sent));
-        // A moment for the client to take in what was sent: an HTTP client that sees the connection
-        // drop discards what it had queued but not yet handed over, which would blur "exactly N bytes".
-        await sleep(CUT_GRACE_MS, undefined, { signal: gone.signal }).catch(() => undefined);
-        res.socket?.destroy();
-        return;
-      }
-      if (stall && sent + chunk.length >= stall.after) {
-        const head = chunk.subarray(0, stall.after - sent);
-        await write(head);
-        sent += head.length;
-        chunk = chunk.subarray(head.length);
-        await sleep(stall.ms, undefined, { signal: gone.signal }).catch(() => undefined);
-        stall = null;
-      }
-      await write(chunk);
-      sent += chunk.length;
-      if (res.destroyed) return;
+  for await (const { bytes, release } of readChunks(file.path, range.start, range.end, gone.signal)) {
+    let chunk = bytes;
+    if (corruptAt !== null && corruptAt >= offset && corruptAt < offset + chunk.length) {
+      chunk = Buffer.from(chunk);
+      chunk[corruptAt - offset] = (chunk[corruptAt - offset] as number) ^ 0x01;
+      release();
     }
-    res.end();
-  } finally {
-    stream.destroy();
+    offset += chunk.length;
+    if (shaping.cutAfter !== null && sent + chunk.length >= shaping.cutAfter) {
+      await flushed(chunk.subarray(0, shaping.cutAfter - sent));
+      // A moment for the client to take in what was sent: an HTTP client that sees the connection
+      // drop discards what it had queued but not yet handed over, which would blur "exactly N bytes".
+      await sleep(CUT_GRACE_MS, undefined, { signal: gone.signal }).catch(() => undefined);
+      res.socket?.destroy();
+      return;
+    }
+    if (stall && sent + chunk.length >= stall.after) {
+      const head = chunk.subarray(0, stall.after - sent);
+      await flushed(head);
+      sent += head.length;
+      chunk = chunk.subarray(head.length);
+      await sleep(stall.ms, undefined, { signal: gone.signal }).catch(() => undefined);
+      stall = null;
+    }
+    await write(chunk, release);
+    sent += chunk.length;
+    if (res.destroyed) return;
   }
+  res.end();
 }
