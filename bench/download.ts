@@ -1,20 +1,19 @@
 /**
  * Throughput of the engine's verified download against curl on the same signed URL, and the
- * engine's peak RSS growth during the transfer. By default through the CLI's transport (undici's
- * request); `fetch` measures the fetch-based one Electron uses, here over undici's fetch.
+ * engine's peak RSS growth during the transfer. The engine runs in a process of its own, as the CLI
+ * does. By default through the CLI's transport (undici's request); `fetch` measures the fetch-based
+ * one Electron uses, here over undici's fetch.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createCliHttp } from '../src/cli/http';
-import { systemClock } from '../src/core/clock';
-import { downloadVerified, httpGetFromFetch, type HttpGet } from '../src/core/downloads';
 import { createPlatformXEClient } from '../src/core/platformxe';
 import type { Export } from '../src/shared/wire';
 import { startChildEmulator } from './child-emulator';
-import { MiB, median, mibPerSecond, startRssSampler } from './measure';
+import type { EngineFigures, EngineFile, EngineRun } from './engine-process';
+import { MiB, median, mibPerSecond } from './measure';
 
 const run = promisify(execFile);
 /** Bytes per AUDIT_LOGS csv row at the emulator's default mix (measured: 3,050,923 B / 15,000 rows). */
@@ -26,60 +25,63 @@ export interface DownloadFigures {
   transport: string;
   sizeBytes: number;
   engineMiBps: number;
+  /** Process CPU (all threads) per GiB of the engine's transfer. */
+  engineCpuSecondsPerGiB: number;
   curlMiBps: number;
+  /** Reference only: curl, then fdatasync on its file, the durability the engine gives before "verified". */
+  curlFdatasyncMiBps: number;
   /** Reference only: curl teeing to disk through sha256sum, i.e. a download checked like the engine's. */
   curlSha256MiBps: number;
   ratio: number;
   peakRssGrowthMiB: number;
+  coldPeakRssGrowthMiB: number;
   rounds: number;
 }
+
+const WARM_UP_FILTERS = { from: '2026-03-01T00:00:00Z', to: '2026-03-01T00:20:00Z' };
+const MEASURED_FILTERS = { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' };
 
 export async function benchDownload(targetMiB: number, rounds: number, transport: Transport = 'cli'): Promise<DownloadFigures> {
   const rowsPerDay = Math.ceil((targetMiB * MiB) / CSV_BYTES_PER_ROW);
   const emulator = await startChildEmulator({ rowsPerDay, rateLimit: 0, jobMinDurationMs: 0 });
   const dir = await mkdtemp(join(tmpdir(), 'pxe-bench-'));
-  const http = createCliHttp();
-  const httpGet: HttpGet = transport === 'cli' ? http.httpGet : httpGetFromFetch(http.fetch);
   try {
-    const job = await completedExport(emulator.baseUrl, emulator.key);
-    const file = job.file!;
-    const engineMs: number[] = [];
-    const curlMs: number[] = [];
-    const curlSha256Ms: number[] = [];
+    const warmUp = engineFile(await completedExport(emulator.baseUrl, emulator.key, WARM_UP_FILTERS));
+    const measured = engineFile(await completedExport(emulator.baseUrl, emulator.key, MEASURED_FILTERS));
+    const curlOut = join(dir, 'curl.out');
+    const times = { engine: [] as number[], curl: [] as number[], curlFdatasync: [] as number[], curlSha256: [] as number[] };
+    let cpuMs = 0;
     let peakRss = 0;
+    let coldPeakRss = 0;
     for (let round = 0; round < rounds; round++) {
-      curlMs.push(await timeCurl(job.downloadUrl!, join(dir, 'curl.out')));
-      curlSha256Ms.push(await timeCurlWithSha256(job.downloadUrl!, join(dir, 'curl.out')));
-      await rm(join(dir, 'curl.out'), { force: true });
-      const sampler = startRssSampler();
-      const t0 = performance.now();
-      const result = await downloadVerified({
-        url: job.downloadUrl!,
-        dir,
-        fileName: file.name,
-        expected: { sizeBytes: file.sizeBytes, sha256: file.sha256 },
-        httpGet,
-        clock: systemClock,
-      });
-      engineMs.push(performance.now() - t0);
-      peakRss = Math.max(peakRss, sampler.stop());
-      await rm(result.finalPath, { force: true });
+      times.curl.push(await timed(() => run('curl', ['--silent', '--show-error', '--fail', '--output', curlOut, measured.url])));
+      times.curlFdatasync.push(await timed(() => run('bash', ['-c', 'curl --silent --show-error --fail --output "$2" "$1" && sync --data "$2"', 'curl-sync', measured.url, curlOut])));
+      times.curlSha256.push(await timed(() => run('bash', ['-o', 'pipefail', '-c', 'curl --silent --show-error --fail "$1" | tee "$2" | sha256sum >/dev/null', 'curl-sha256', measured.url, curlOut])));
+      await rm(curlOut, { force: true });
+      await settleDisk();
+      const engine = await runEngine({ dir, transport, warmUp, measured });
+      times.engine.push(engine.ms);
+      cpuMs += engine.cpuMs;
+      peakRss = Math.max(peakRss, engine.peakRssGrowthBytes);
+      coldPeakRss = Math.max(coldPeakRss, engine.coldPeakRssGrowthBytes);
+      await rm(join(dir, measured.fileName), { force: true });
     }
-    const engineMiBps = mibPerSecond(file.sizeBytes, median(engineMs));
-    const curlMiBps = mibPerSecond(file.sizeBytes, median(curlMs));
-    const curlSha256MiBps = mibPerSecond(file.sizeBytes, median(curlSha256Ms));
-    const figures = {
-      sizeBytes: file.sizeBytes,
+    const engineMiBps = mibPerSecond(measured.sizeBytes, median(times.engine));
+    const curlMiBps = mibPerSecond(measured.sizeBytes, median(times.curl));
+    return {
+      transport: TRANSPORT_NAMES[transport],
+      sizeBytes: measured.sizeBytes,
       engineMiBps,
+      engineCpuSecondsPerGiB: cpuMs / 1000 / rounds / (measured.sizeBytes / (1024 * MiB)),
       curlMiBps,
-      curlSha256MiBps,
+      curlFdatasyncMiBps: mibPerSecond(measured.sizeBytes, median(times.curlFdatasync)),
+      curlSha256MiBps: mibPerSecond(measured.sizeBytes, median(times.curlSha256)),
       ratio: engineMiBps / curlMiBps,
       peakRssGrowthMiB: peakRss / MiB,
+      coldPeakRssGrowthMiB: coldPeakRss / MiB,
       rounds,
     };
-    return { transport: TRANSPORT_NAMES[transport], ...figures };
   } finally {
-    await http.close();
     await rm(dir, { recursive: true, force: true });
     await emulator.stop();
   }
@@ -90,9 +92,8 @@ const TRANSPORT_NAMES: Record<Transport, string> = {
   fetch: "httpGetFromFetch over undici fetch (the shape of Electron's net.fetch path)",
 };
 
-async function completedExport(baseUrl: string, apiKey: string): Promise<Export> {
+async function completedExport(baseUrl: string, apiKey: string, filters: { from: string; to: string }): Promise<Export> {
   const client = createPlatformXEClient({ baseUrl, apiKey });
-  const filters = { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' };
   let job: Export = await client.exports.create({ type: 'AUDIT_LOGS', format: 'csv', filters });
   while (job.status === 'PROCESSING') {
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -102,14 +103,27 @@ async function completedExport(baseUrl: string, apiKey: string): Promise<Export>
   return job;
 }
 
-async function timeCurl(url: string, out: string): Promise<number> {
-  const t0 = performance.now();
-  await run('curl', ['--silent', '--show-error', '--fail', '--output', out, url]);
-  return performance.now() - t0;
+function engineFile(job: Export): EngineFile {
+  return { url: job.downloadUrl!, fileName: job.file!.name, sizeBytes: job.file!.sizeBytes, sha256: job.file!.sha256 };
 }
 
-async function timeCurlWithSha256(url: string, out: string): Promise<number> {
+async function runEngine(work: EngineRun): Promise<EngineFigures> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/engine-process.ts', JSON.stringify(work)]);
+  return JSON.parse(stdout) as EngineFigures;
+}
+
+/**
+ * Every transfer starts with nothing dirty left by the one before, so none pays for another's
+ * writeback: the engine flushes its file before calling it verified, and otherwise waited for curl's too.
+ */
+async function settleDisk(): Promise<void> {
+  await run('sync', []);
+}
+
+/** Timed from a settled disk. */
+async function timed(transfer: () => Promise<unknown>): Promise<number> {
+  await settleDisk();
   const t0 = performance.now();
-  await run('bash', ['-o', 'pipefail', '-c', 'curl --silent --show-error --fail "$1" | tee "$2" | sha256sum >/dev/null', 'curl-sha256', url, out]);
+  await transfer();
   return performance.now() - t0;
 }
