@@ -2,7 +2,7 @@
  * Verified downloads by the engine in a process of its own, as `pxe-exports download` runs them:
  * memory and CPU are then the engine's alone, not those of the benchmark driving it.
  *
- * A small export is fetched first. A fresh Node process grows by a fixed ~60-75 MiB on its first
+ * A small export is fetched first. A fresh Node process grows by a fixed 30-75 MiB on its first
  * transfer whatever the file's size (code paths, the HTTP parser, allocator arenas: measured the same
  * for 85 MiB and 1 GiB), so that first transfer is reported on its own as the cold figure and the
  * 1 GiB transfer after it shows what the download itself holds.

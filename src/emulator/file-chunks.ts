@@ -18,7 +18,7 @@ export async function* readChunks(path: string, start: number, end: number, sign
   const file = await open(path, 'r');
   const free: Buffer[] = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafe(CHUNK_BYTES));
   let waiting: (() => void) | null = null;
-  const release = (buffer: Buffer) => {
+  const giveBack = (buffer: Buffer) => {
     free.push(buffer);
     waiting?.();
     waiting = null;
@@ -45,7 +45,7 @@ export async function* readChunks(path: string, start: number, end: number, sign
       yield {
         bytes: buffer.subarray(0, bytesRead),
         release: () => {
-          if (!released) release(buffer);
+          if (!released) giveBack(buffer);
           released = true;
         },
       };
